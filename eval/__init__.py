@@ -1,0 +1,1 @@
+"""Evaluation stage: model output on raw article text vs gold, strict IOB2 seqeval scores."""

@@ -1,0 +1,1 @@
+"""Model stage: backbone resolution, windowed span prediction, model card."""

@@ -1,0 +1,169 @@
+"""Predict spans over whole articles of any length.
+
+The article is cut into the same overlapping windows as in training; each word is decided
+by its first subword (as in training), averaging the class probabilities of the windows
+that contain it; word tags are decoded as IOB2 into spans whose start/end index the
+original text (so surface text keeps its case even with an uncased backbone).
+
+CLI (JSON Lines out, one object per article)::
+
+    python -m model.predict --model artifacts/model --input article.txt
+    python -m model.predict --model artifacts/model --input articles.jsonl --output spans.jsonl
+    python -m model.predict --model artifacts/model --input export.json   # Label Studio export
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from training.alignment import tags_to_spans
+from training.windows import tokenize_windows, words_from_encoding
+
+
+@dataclass(frozen=True)
+class PredictedSpan:
+    label: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "start": self.start, "end": self.end, "text": self.text, "score": round(self.score, 4)}
+
+
+def window_probabilities(model, enc, batch_size: int) -> list[np.ndarray]:
+    """Softmax class probabilities per token, one array per window."""
+    import torch
+
+    device = next(model.parameters()).device
+    keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]
+    out: list[np.ndarray] = []
+    n = len(enc["input_ids"])
+    for lo in range(0, n, batch_size):
+        rows = range(lo, min(n, lo + batch_size))
+        width = max(len(enc["input_ids"][i]) for i in rows)
+        batch = {}
+        for key in keys:
+            pad = 0
+            batch[key] = torch.tensor([list(enc[key][i]) + [pad] * (width - len(enc[key][i])) for i in rows], device=device)
+        with torch.no_grad():
+            logits = model(**batch).logits.float()
+        probs = torch.softmax(logits, dim=-1).cpu().numpy()
+        out += [probs[k, : len(enc["input_ids"][i])] for k, i in enumerate(rows)]
+    return out
+
+
+def predict_spans(text: str, model, tokenizer, max_length: int = 256, stride: int = 64, batch_size: int = 16) -> list[PredictedSpan]:
+    """The spans a trained token classifier finds in one article."""
+    if not text.strip():
+        return []
+    enc = tokenize_windows(tokenizer, text, max_length, stride)
+    n_windows = len(enc["input_ids"])
+    words = words_from_encoding(enc, n_windows)
+    word_index = {start: i for i, (start, _) in enumerate(words)}
+    num_labels = model.config.num_labels
+    sums = np.zeros((len(words), num_labels))
+    counts = np.zeros(len(words))
+    for w, probs in enumerate(window_probabilities(model, enc, batch_size)):
+        prev = None
+        for t, (word_id, (start, end)) in enumerate(zip(enc.word_ids(w), enc["offset_mapping"][w])):
+            if word_id is not None and word_id != prev and start != end and start in word_index:
+                sums[word_index[start]] += probs[t]
+                counts[word_index[start]] += 1
+            prev = word_id
+    id2label = {int(k): v for k, v in model.config.id2label.items()}
+    tags, confidence = [], []
+    for i in range(len(words)):
+        if counts[i] == 0:
+            tags.append("O")
+            confidence.append(1.0)
+            continue
+        avg = sums[i] / counts[i]
+        best = int(avg.argmax())
+        tags.append(id2label[best])
+        confidence.append(float(avg[best]))
+    spans = []
+    for span in tags_to_spans(words, tags, text):
+        inside = [confidence[i] for i, (s, e) in enumerate(words) if s >= span.start and e <= span.end]
+        spans.append(PredictedSpan(span.label, span.start, span.end, span.text, float(np.mean(inside))))
+    return spans
+
+
+class SpanPredictor:
+    """A saved model folder, loaded once, applied to many articles."""
+
+    def __init__(self, model_dir: str | Path, device: str | None = None, max_length: int | None = None,
+                 stride: int | None = None, batch_size: int = 16):
+        import torch
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        self.model_dir = Path(model_dir)
+        run_config = self.model_dir / "run_config.json"
+        saved = json.loads(run_config.read_text())["model"] if run_config.is_file() else {}
+        self.max_length = max_length or saved.get("max_length", 256)
+        self.stride = stride if stride is not None else saved.get("stride", 64)
+        self.batch_size = batch_size
+        self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir)
+        self.model = AutoModelForTokenClassification.from_pretrained(self.model_dir, dtype=torch.float32)
+        self.model.to(device or ("cuda" if torch.cuda.is_available() else "cpu")).eval()
+
+    def __call__(self, text: str) -> list[PredictedSpan]:
+        return predict_spans(text, self.model, self.tokenizer, self.max_length, self.stride, self.batch_size)
+
+
+def read_inputs(path: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(article_id, text, extra fields) from .txt, .jsonl or a Label Studio export (.json)."""
+    if path.suffix == ".txt":
+        yield path.stem, path.read_text(encoding="utf-8"), {}
+    elif path.suffix == ".jsonl":
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                if "text" not in row:
+                    raise ValueError(f"{path}:{n}: JSON line has no 'text'")
+                yield str(row.get("article_id", f"{path.stem}-{n}")), row["text"], {k: v for k, v in row.items() if k != "text"}
+    elif path.suffix == ".json":
+        from data.labelstudio import read_tasks
+
+        for task in read_tasks(path):
+            data = task.get("data", {})
+            yield str(data.get("article_id", task.get("id"))), data["text"], {"task_id": task.get("id")}
+    else:
+        raise ValueError(f"{path}: expected .txt, .jsonl or a Label Studio .json export")
+
+
+def predict_file(predictor: SpanPredictor, paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        for article_id, text, extra in read_inputs(path):
+            yield {"article_id": article_id, **extra, "spans": [s.as_dict() for s in predictor(text)]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m model.predict", description="Predict spans over whole articles (JSON Lines out).")
+    parser.add_argument("--model", required=True, help="trained model folder (save_pretrained)")
+    parser.add_argument("--input", required=True, nargs="+", type=Path, help=".txt, .jsonl (text, article_id) or Label Studio .json")
+    parser.add_argument("--output", type=Path, help="JSON Lines file (default: stdout)")
+    parser.add_argument("--device", default=None, help="cpu or cuda (default: cuda when present)")
+    args = parser.parse_args(argv)
+    predictor = SpanPredictor(args.model, device=args.device)
+    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for row in predict_file(predictor, args.input):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
