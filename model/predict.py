@@ -62,16 +62,15 @@ def window_probabilities(model, enc, batch_size: int) -> list[np.ndarray]:
     return out
 
 
-def predict_spans(text: str, model, tokenizer, max_length: int = 256, stride: int = 64, batch_size: int = 16) -> list[PredictedSpan]:
-    """The spans a trained token classifier finds in one article."""
-    if not text.strip():
-        return []
+def word_probabilities(text: str, model, tokenizer, max_length: int = 256, stride: int = 64,
+                       batch_size: int = 16) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """(words, probs): each word's character range and its class probabilities, read from its
+    first subword and averaged over the windows that contain it."""
     enc = tokenize_windows(tokenizer, text, max_length, stride)
     n_windows = len(enc["input_ids"])
     words = words_from_encoding(enc, n_windows)
     word_index = {start: i for i, (start, _) in enumerate(words)}
-    num_labels = model.config.num_labels
-    sums = np.zeros((len(words), num_labels))
+    sums = np.zeros((len(words), model.config.num_labels))
     counts = np.zeros(len(words))
     for w, probs in enumerate(window_probabilities(model, enc, batch_size)):
         prev = None
@@ -80,22 +79,27 @@ def predict_spans(text: str, model, tokenizer, max_length: int = 256, stride: in
                 sums[word_index[start]] += probs[t]
                 counts[word_index[start]] += 1
             prev = word_id
-    id2label = {int(k): v for k, v in model.config.id2label.items()}
-    tags, confidence = [], []
-    for i in range(len(words)):
-        if counts[i] == 0:
-            tags.append("O")
-            confidence.append(1.0)
-            continue
-        avg = sums[i] / counts[i]
-        best = int(avg.argmax())
-        tags.append(id2label[best])
-        confidence.append(float(avg[best]))
+    # every word's first subword lies in some window (windows cover all tokens); guard anyway
+    return words, sums / np.maximum(counts, 1)[:, None]
+
+
+def decode_spans(text: str, words: list[tuple[int, int]], probs: np.ndarray, id2label: dict[int, str]) -> list[PredictedSpan]:
+    """Argmax tag per word, IOB2-decoded into spans scored by the mean probability of their words."""
+    best = probs.argmax(axis=1) if len(words) else np.zeros(0, dtype=int)
+    tags = [id2label[int(i)] if probs[k].sum() > 0 else "O" for k, i in enumerate(best)]
     spans = []
     for span in tags_to_spans(words, tags, text):
-        inside = [confidence[i] for i, (s, e) in enumerate(words) if s >= span.start and e <= span.end]
+        inside = [float(probs[k, best[k]]) for k, (s, e) in enumerate(words) if s >= span.start and e <= span.end]
         spans.append(PredictedSpan(span.label, span.start, span.end, span.text, float(np.mean(inside))))
     return spans
+
+
+def predict_spans(text: str, model, tokenizer, max_length: int = 256, stride: int = 64, batch_size: int = 16) -> list[PredictedSpan]:
+    """The spans a trained token classifier finds in one article."""
+    if not text.strip():
+        return []
+    words, probs = word_probabilities(text, model, tokenizer, max_length, stride, batch_size)
+    return decode_spans(text, words, probs, {int(k): v for k, v in model.config.id2label.items()})
 
 
 class SpanPredictor:
@@ -119,32 +123,21 @@ class SpanPredictor:
     def __call__(self, text: str) -> list[PredictedSpan]:
         return predict_spans(text, self.model, self.tokenizer, self.max_length, self.stride, self.batch_size)
 
+    def words(self, text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Word ranges and class probabilities (for uncertainty sampling)."""
+        return word_probabilities(text, self.model, self.tokenizer, self.max_length, self.stride, self.batch_size)
 
-def read_inputs(path: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(article_id, text, extra fields) from .txt, .jsonl or a Label Studio export (.json)."""
-    if path.suffix == ".txt":
-        yield path.stem, path.read_text(encoding="utf-8"), {}
-    elif path.suffix == ".jsonl":
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                row = json.loads(line)
-                if "text" not in row:
-                    raise ValueError(f"{path}:{n}: JSON line has no 'text'")
-                yield str(row.get("article_id", f"{path.stem}-{n}")), row["text"], {k: v for k, v in row.items() if k != "text"}
-    elif path.suffix == ".json":
-        from data.labelstudio import read_tasks
-
-        for task in read_tasks(path):
-            data = task.get("data", {})
-            yield str(data.get("article_id", task.get("id"))), data["text"], {"task_id": task.get("id")}
-    else:
-        raise ValueError(f"{path}: expected .txt, .jsonl or a Label Studio .json export")
+    @property
+    def id2label(self) -> dict[int, str]:
+        return {int(k): v for k, v in self.model.config.id2label.items()}
 
 
 def predict_file(predictor: SpanPredictor, paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
-    for path in paths:
-        for article_id, text, extra in read_inputs(path):
-            yield {"article_id": article_id, **extra, "spans": [s.as_dict() for s in predictor(text)]}
+    from data.raw import read_raw_articles
+
+    for article in read_raw_articles(paths):
+        extra = {k: v for k, v in article.data.items() if k not in ("text", "article_id")}
+        yield {"article_id": article.article_id, **extra, "spans": [s.as_dict() for s in predictor(article.text)]}
 
 
 def main(argv: list[str] | None = None) -> int:
