@@ -7,7 +7,9 @@ export HF_HUB_OFFLINE ?= 1
 export HF_DATASETS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: run test check-data lint venv venv-dev clean
+LS_VENV := .venv-ls
+
+.PHONY: run test check-data lint venv venv-dev studio-server clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,25 +23,35 @@ $(VENV)/.dev: $(VENV)/.runtime
 	$(PY) -m pip install -q ".[dev]"
 	touch $@
 
+# The Label Studio server for integration tests, in its own virtualenv (it pins numpy and
+# pyarrow, which must not constrain the training environment), plus a prepared data dir.
+$(LS_VENV)/.installed:
+	$(PYTHON) -m venv $(LS_VENV)
+	$(LS_VENV)/bin/python -m pip install -q --upgrade pip
+	$(LS_VENV)/bin/python -m pip install -q label-studio==1.23.2
+	$(PYTHON) -m tests.studio_server init $(LS_VENV)/template
+	touch $@
+
 venv: $(VENV)/.runtime
 venv-dev: $(VENV)/.dev
+studio-server: $(LS_VENV)/.installed
 
 ## make run: train on data/annotations (offline default backbone), evaluate the held-out split,
 ## write artifacts/model/ and artifacts/report/
 run: venv
 	$(PY) -m training --output_dir artifacts/model --report_dir artifacts/report $(ARGS)
 
-## make test: the offline test suite
-test: venv-dev
+## make test: the offline test suite (integration tests start a local Label Studio on 127.0.0.1)
+test: venv-dev studio-server
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 ## make check-data: validate every export in data/annotations, lint, print corpus statistics
 check-data: venv
-	$(PY) -m data.check data/annotations
+	$(PY) -m data.check data/annotations --strict
 
 lint: venv-dev
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LS_VENV) artifacts .pytest_cache .ruff_cache

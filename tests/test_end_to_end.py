@@ -6,22 +6,12 @@ import json
 
 import pytest
 
-from tests.corpus import write_corpus
-
 SENTENCE = "Two Katyusha rockets that were fired at the Ain al-Assad airbase in western Iraq left several US troops badly injured."
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory, tiny_backbone):
-    from training.__main__ import main
-
-    root = tmp_path_factory.mktemp("e2e")
-    write_corpus(root / "annotations")
-    args = ["--model", str(tiny_backbone), "--annotations", str(root / "annotations"), "--output_dir", str(root / "model"),
-            "--report_dir", str(root / "report"), "--max_steps", "2", "--batch_size", "4", "--max_length", "24",
-            "--stride", "6", "--test_fraction", "0.3", "--dev_fraction", "0.2"]
-    assert main(args) == 0
-    return root
+def trained(tiny_trained):
+    return tiny_trained
 
 
 def test_model_folder_is_complete(trained):
