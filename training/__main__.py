@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     run = parse_run_config(argv)
     outcome = train(run)
+    if not outcome.is_main:  # other ranks of a torchrun/accelerate launch: rank 0 evaluates and reports
+        return 0
     metrics = None
     if not run.train.skip_eval:
         metrics = evaluate(outcome.output_dir, run.data.annotations, "test", run.train.report_dir)

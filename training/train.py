@@ -45,6 +45,7 @@ class TrainOutcome:
     device: str
     precision: str
     history: list[dict[str, Any]] = field(default_factory=list)
+    is_main: bool = True  # False on the non-zero ranks of a multi-GPU run
 
 
 def export_paths(entries: list[str]) -> list[Path]:
@@ -209,9 +210,13 @@ def train(run: RunConfig) -> TrainOutcome:
     train_seconds = time.perf_counter() - started
     dev_metrics = {k.removeprefix("eval_"): v for k, v in (trainer.evaluate() if has_dev else {}).items()}
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     trainer.model.to(torch.float32)
-    trainer.save_model(str(out_dir))  # model + tokenizer (processing_class), safetensors
+    trainer.save_model(str(out_dir))  # model + tokenizer (processing_class), safetensors; rank 0 writes
+    is_main = trainer.is_world_process_zero()  # under torchrun/accelerate only rank 0 writes files
+    outcome = TrainOutcome(out_dir, backbone, backbone_name, by_split, loaded.report, window_counts, alignment,
+                           dev_metrics, train_seconds, device, precision, trainer.state.log_history, is_main)
+    if not is_main:
+        return outcome
     (out_dir / "training_args.bin").unlink(missing_ok=True)  # a pickle; run_config.json holds the settings
     if not run.train.keep_checkpoints:
         shutil.rmtree(ckpt_dir, ignore_errors=True)
@@ -224,8 +229,7 @@ def train(run: RunConfig) -> TrainOutcome:
         "train_seconds": round(train_seconds, 1), "dev": dev_metrics, "window_counts": window_counts,
         "articles": {k: len(v) for k, v in by_split.items()}, "log_history": trainer.state.log_history,
         "best_checkpoint": trainer.state.best_model_checkpoint})
-    return TrainOutcome(out_dir, backbone, backbone_name, by_split, loaded.report, window_counts, alignment,
-                        dev_metrics, train_seconds, device, precision, trainer.state.log_history)
+    return outcome
 
 
 def main(argv: list[str] | None = None) -> int:
