@@ -20,7 +20,8 @@ NUMBER_WORDS = {
 }
 QUANTITY_WORDS = NUMBER_WORDS | {
     "several", "multiple", "many", "numerous", "few", "couple", "number", "handful", "more",
-    "another", "twice", "once", "some", "all", "both",
+    "another", "twice", "once", "some", "all", "both", "most", "none", "every", "majority", "half",
+    "percent", "cent",
 }
 # Collective nouns are not counts (guidelines decision log 2026-11-21): "a barrage of rockets".
 COLLECTIVE_NOUNS = {"barrage", "volley", "salvo", "wave", "series", "spate", "string", "hail"}
