@@ -92,7 +92,7 @@ def check_folder(folder: Path, files: list[Path] | None = None) -> CheckResult:
         result.errors += err.problems
         return result
     result.articles = loaded.articles
-    result.errors += [note for note in loaded.report.notes if note.split("]")[0].strip("[") in REPAIRS_ARE_ERRORS]
+    result.errors += [f"[{kind}] {message}" for kind, message in loaded.report.events if kind in REPAIRS_ARE_ERRORS]
     for article in loaded.articles:
         result.errors += field_errors(article)
     allow = read_allow_list(folder / ALLOW_FILE)

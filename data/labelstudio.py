@@ -46,11 +46,15 @@ class LoadReport:
     articles: int = 0
     spans: int = 0
     counts: Counter = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)  # one line per counted event, naming the task
+    events: list[tuple[str, str]] = field(default_factory=list)  # (kind, message naming the task)
 
     def note(self, kind: str, message: str) -> None:
         self.counts[kind] += 1
-        self.notes.append(f"[{kind}] {message}")
+        self.events.append((kind, message))
+
+    @property
+    def notes(self) -> list[str]:
+        return [f"[{kind}] {message}" for kind, message in self.events]
 
     def merge(self, other: LoadReport) -> None:
         self.files += other.files
@@ -58,7 +62,7 @@ class LoadReport:
         self.articles += other.articles
         self.spans += other.spans
         self.counts.update(other.counts)
-        self.notes += other.notes
+        self.events += other.events
 
     def summary(self) -> str:
         lines = [f"{len(self.files)} export file(s), {self.tasks} tasks -> {self.articles} articles, {self.spans} spans"]
@@ -204,8 +208,8 @@ def parse_task(task: Any, origin: str, report: LoadReport, problems: list[str]) 
     if len(problems) > before:
         return None
     meta = {k: v for k, v in data.items() if k != "text"}
-    meta["annotator"] = annotator_id(chosen)
-    return Article(article_id=str(article_id), text=text, spans=spans, meta=meta, task_id=task_id, origin=origin)
+    return Article(article_id=str(article_id), text=text, spans=spans, meta=meta, task_id=task_id, origin=origin,
+                   annotator=annotator_id(chosen))
 
 
 def read_tasks(path: Path) -> list[Any]:
@@ -258,3 +262,14 @@ def load_exports(paths: Iterable[str | Path]) -> LoadResult:
 def annotation_files(folder: str | Path) -> list[Path]:
     """The export files of an annotations folder (every *.json, sorted for determinism)."""
     return sorted(p for p in Path(folder).glob("*.json") if p.is_file())
+
+
+def export_paths(entries: Iterable[str | Path]) -> list[Path]:
+    """Export files named directly, plus every *.json of the folders named."""
+    entries = list(entries)
+    paths: list[Path] = []
+    for entry in map(Path, entries):
+        paths += annotation_files(entry) if entry.is_dir() else [entry]
+    if not paths:
+        raise FileNotFoundError(f"no Label Studio export (*.json) found in {[str(e) for e in entries]}")
+    return paths

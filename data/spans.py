@@ -28,6 +28,7 @@ class Article:
     spans: list[Span]
     meta: dict[str, Any] = field(default_factory=dict)
     task_id: int | None = None
+    annotator: Any = None  # completed_by of the annotation used as gold
     origin: str = ""  # file the article was read from, for error messages
 
     @property

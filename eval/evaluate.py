@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from data.labelstudio import load_exports
+from data.labelstudio import export_paths, load_exports
 from data.spans import Span
 from data.split import split_from_manifest
 from eval.report import write_report
 from eval.scoring import ArticleEval, score
-from training.train import export_paths
 
 METRICS_SCHEMA = "attack-spans-eval/1"
 

@@ -40,7 +40,7 @@ class PredictedSpan:
         return {"label": self.label, "start": self.start, "end": self.end, "text": self.text, "score": round(self.score, 4)}
 
 
-def window_probabilities(model, enc, batch_size: int) -> list[np.ndarray]:
+def window_probabilities(model, enc, batch_size: int, pad_token_id: int = 0) -> list[np.ndarray]:
     """Softmax class probabilities per token, one array per window."""
     import torch
 
@@ -53,7 +53,7 @@ def window_probabilities(model, enc, batch_size: int) -> list[np.ndarray]:
         width = max(len(enc["input_ids"][i]) for i in rows)
         batch = {}
         for key in keys:
-            pad = 0
+            pad = pad_token_id if key == "input_ids" else 0  # padded positions are masked out anyway
             batch[key] = torch.tensor([list(enc[key][i]) + [pad] * (width - len(enc[key][i])) for i in rows], device=device)
         with torch.no_grad():
             logits = model(**batch).logits.float()
@@ -72,7 +72,7 @@ def word_probabilities(text: str, model, tokenizer, max_length: int = 256, strid
     word_index = {start: i for i, (start, _) in enumerate(words)}
     sums = np.zeros((len(words), model.config.num_labels))
     counts = np.zeros(len(words))
-    for w, probs in enumerate(window_probabilities(model, enc, batch_size)):
+    for w, probs in enumerate(window_probabilities(model, enc, batch_size, tokenizer.pad_token_id or 0)):
         prev = None
         for t, (word_id, (start, end)) in enumerate(zip(enc.word_ids(w), enc["offset_mapping"][w])):
             if word_id is not None and word_id != prev and start != end and start in word_index:

@@ -29,7 +29,7 @@ def test_completed_by_int_or_object(tmp_path):
     tasks = [task(1, article_id="a1", annotations=[annotation([], completed_by=7)]),
              task(2, article_id="a2", annotations=[annotation([], completed_by={"id": 9, "email": "x@example.com"})])]
     articles = load(tmp_path, tasks).articles
-    assert [a.meta["annotator"] for a in articles] == [7, 9]
+    assert [a.annotator for a in articles] == [7, 9]
 
 
 def test_predictions_as_ids_or_objects_are_ignored_for_gold(tmp_path):

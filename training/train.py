@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from data.labels import bio_labels
-from data.labelstudio import LoadReport, annotation_files, load_exports
+from data.labelstudio import LoadReport, export_paths, load_exports
 from data.spans import Article
 from data.split import SplitSettings, split_manifest
 from model.backbone import resolve_backbone
@@ -46,15 +46,6 @@ class TrainOutcome:
     precision: str
     history: list[dict[str, Any]] = field(default_factory=list)
     is_main: bool = True  # False on the non-zero ranks of a multi-GPU run
-
-
-def export_paths(entries: list[str]) -> list[Path]:
-    paths: list[Path] = []
-    for entry in map(Path, entries):
-        paths += annotation_files(entry) if entry.is_dir() else [entry]
-    if not paths:
-        raise FileNotFoundError(f"no Label Studio export (*.json) found in {entries}")
-    return paths
 
 
 def split_articles(articles: list[Article], settings: SplitSettings) -> tuple[dict[str, list[Article]], dict[str, Any]]:

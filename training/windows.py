@@ -55,16 +55,14 @@ def words_from_encoding(encoding, n_windows: int) -> list[Word]:
     return [tuple(ranges[k]) for k in sorted(ranges)]  # type: ignore[misc]
 
 
-def encode_article(tokenizer, article: Article, label2id: dict[str, int] | None, max_length: int, stride: int) -> EncodedArticle:
-    """Windows for one article; with label2id, each window carries word-first-subword labels."""
+def encode_article(tokenizer, article: Article, label2id: dict[str, int], max_length: int, stride: int) -> EncodedArticle:
+    """Windows for one article, each carrying word-first-subword labels."""
     enc = tokenize_windows(tokenizer, article.text, max_length, stride)
     n = len(enc["input_ids"])
     words = words_from_encoding(enc, n)
     issues = AlignmentIssues()
-    word_start_tag = {}
-    if label2id is not None:
-        tags = spans_to_tags(words, article.spans, issues)
-        word_start_tag = {start: tag for (start, _), tag in zip(words, tags)}
+    tags = spans_to_tags(words, article.spans, issues)
+    word_start_tag = {start: tag for (start, _), tag in zip(words, tags)}
     windows = []
     for w in range(n):
         offsets = [tuple(o) for o in enc["offset_mapping"][w]]
@@ -72,13 +70,12 @@ def encode_article(tokenizer, article: Article, label2id: dict[str, int] | None,
         window = {key: enc[key][w] for key in ("input_ids", "attention_mask", "token_type_ids") if key in enc}
         window["offsets"] = offsets
         window["word_ids"] = word_ids
-        if label2id is not None:
-            labels = []
-            prev = None
-            for word_id, (start, end) in zip(word_ids, offsets):
-                first = word_id is not None and word_id != prev and start != end
-                labels.append(label2id[word_start_tag[start]] if first and start in word_start_tag else IGNORE)
-                prev = word_id
-            window["labels"] = labels
+        labels = []
+        prev = None
+        for word_id, (start, end) in zip(word_ids, offsets):
+            first = word_id is not None and word_id != prev and start != end
+            labels.append(label2id[word_start_tag[start]] if first and start in word_start_tag else IGNORE)
+            prev = word_id
+        window["labels"] = labels
         windows.append(window)
     return EncodedArticle(article.article_id, windows, words, issues)
