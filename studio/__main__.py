@@ -29,18 +29,26 @@ def model_version(model_dir: Path) -> str:
 
 
 def make_predict(model_dir: Path):
-    """article -> (spans, task score = model confidence, 1 - uncertainty) with one forward pass."""
+    """(predict, uncertainty) over one loaded model. predict: article -> (spans, task score =
+    model confidence, 1 - uncertainty). Word probabilities are kept per article, so `select`
+    runs the model once per article although it ranks first and pre-annotates afterwards."""
     from model.predict import SpanPredictor, decode_spans
     from model.uncertainty import article_uncertainty
 
     predictor = SpanPredictor(model_dir)
+    cache: dict[str, tuple] = {}
+
+    def words_of(article):
+        if article.article_id not in cache:
+            cache[article.article_id] = predictor.words(article.text)
+        return cache[article.article_id]
 
     def predict(article):
-        words, probs = predictor.words(article.text)
+        words, probs = words_of(article)
         return decode_spans(article.text, words, probs, predictor.id2label), 1.0 - article_uncertainty(probs)
 
     def uncertainty(article):
-        return article_uncertainty(predictor.words(article.text)[1])
+        return article_uncertainty(words_of(article)[1])
 
     return predict, uncertainty
 
