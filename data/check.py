@@ -49,6 +49,7 @@ class Allowance:
 @dataclass
 class CheckResult:
     articles: list[Article] = field(default_factory=list)
+    second: list[Article] = field(default_factory=list)  # blind second annotations
     errors: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # not accepted
     accepted: list[tuple[Finding, Allowance]] = field(default_factory=list)
@@ -80,6 +81,19 @@ def field_errors(article: Article) -> list[str]:
     return errors
 
 
+def second_annotation_errors(first: list[Article], second: list[Article]) -> list[str]:
+    """A second annotation must annotate exactly the text of a first-annotated article."""
+    by_id = {a.article_id: a for a in first}
+    errors = []
+    for article in second:
+        original = by_id.get(article.article_id)
+        if original is None:
+            errors.append(f"{article.where()}: second annotation of an article that has no first annotation")
+        elif original.text != article.text:
+            errors.append(f"{article.where()}: second annotation's text differs from the first annotation's ({original.where()})")
+    return errors
+
+
 def check_folder(folder: Path, files: list[Path] | None = None) -> CheckResult:
     result = CheckResult()
     files = files if files is not None else annotation_files(folder)
@@ -92,12 +106,14 @@ def check_folder(folder: Path, files: list[Path] | None = None) -> CheckResult:
         result.errors += err.problems
         return result
     result.articles = loaded.articles
+    result.second = loaded.second
     result.errors += [f"[{kind}] {message}" for kind, message in loaded.report.events if kind in REPAIRS_ARE_ERRORS]
-    for article in loaded.articles:
+    for article in loaded.articles + loaded.second:
         result.errors += field_errors(article)
+    result.errors += second_annotation_errors(loaded.articles, loaded.second)
     allow = read_allow_list(folder / ALLOW_FILE)
     used: set[Allowance] = set()
-    for article in loaded.articles:
+    for article in loaded.articles + loaded.second:
         for finding in lint_article(article):
             match = next((a for a in allow if a.matches(finding)), None)
             if match:
@@ -155,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NOTE  unused allow-list entry: {allowance.article_id}\t{allowance.rule}\t{allowance.text}")
     if result.articles and not args.no_stats:
         print(statistics_text(result.articles))
+        if result.second:
+            spans = sum(len(a.spans) for a in result.second)
+            print(f"blind second annotations (not trained on): {len(result.second)} articles, {spans} spans")
     print(f"{len(result.errors)} error(s), {len(result.findings)} lint finding(s), {len(result.accepted)} accepted by {ALLOW_FILE}")
     failed = bool(result.errors) or (args.strict and bool(result.findings))
     return 1 if failed else 0

@@ -75,10 +75,21 @@ class LoadReport:
                 "counts": dict(self.counts), "notes": self.notes}
 
 
+# A task whose data has annotation_round == "second" is a blind second annotation of an
+# article annotated elsewhere: it measures agreement and never trains or scores a model.
+ROUND_FIELD = "annotation_round"
+SECOND_ROUND = "second"
+
+
+def is_second_annotation(article: Article) -> bool:
+    return str(article.meta.get(ROUND_FIELD, "")) == SECOND_ROUND
+
+
 @dataclass
 class LoadResult:
-    articles: list[Article]
+    articles: list[Article]  # first annotations: the gold used for training and evaluation
     report: LoadReport
+    second: list[Article] = field(default_factory=list)  # blind second annotations, kept apart
 
 
 def utf16_to_index(text: str, utf16_offset: int) -> int | None:
@@ -230,11 +241,14 @@ def load_export(path: str | Path) -> LoadResult:
 
 
 def load_exports(paths: Iterable[str | Path]) -> LoadResult:
-    """Load several exports; article ids must be unique across all of them."""
+    """Load several exports; article ids must be unique across all of them, separately for
+    first annotations and for second annotations (which go to ``LoadResult.second``)."""
     report = LoadReport()
     problems: list[str] = []
     articles: list[Article] = []
+    second: list[Article] = []
     seen: dict[str, str] = {}
+    seen_second: dict[str, str] = {}
     for path in map(Path, paths):
         report.files.append(str(path))
         try:
@@ -247,16 +261,19 @@ def load_exports(paths: Iterable[str | Path]) -> LoadResult:
             article = parse_task(task, str(path), report, problems)
             if article is None:
                 continue
-            if article.article_id in seen:
-                problems.append(f"{article.where()}: duplicate article_id, first seen in {seen[article.article_id]}")
+            target, ids = (second, seen_second) if is_second_annotation(article) else (articles, seen)
+            if article.article_id in ids:
+                problems.append(f"{article.where()}: duplicate article_id, first seen in {ids[article.article_id]}")
                 continue
-            seen[article.article_id] = article.where()
-            articles.append(article)
+            ids[article.article_id] = article.where()
+            target.append(article)
     if problems:
         raise ExportError(problems)
+    if second:
+        report.counts["second_annotations_kept_apart"] = len(second)
     report.articles = len(articles)
     report.spans = sum(len(a.spans) for a in articles)
-    return LoadResult(articles, report)
+    return LoadResult(articles, report, second)
 
 
 def annotation_files(folder: str | Path) -> list[Path]:

@@ -26,6 +26,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +100,8 @@ def render_markup(article: Article) -> str:
     return "\n".join(lines) + f"\n{HEADER_END}\n" + "".join(parts) + "\n"
 
 
-def to_task(article: Article, task_id: int) -> dict[str, Any]:
-    """One Label Studio full-JSON task with a single completed annotation."""
+def to_task(article: Article, task_id: int, annotator: int = 1) -> dict[str, Any]:
+    """One Label Studio full-JSON task with a single completed annotation by ``annotator``."""
     data = {"text": article.text, "article_id": article.article_id, **{k: v for k, v in article.meta.items() if k != "article_id"}}
     result = [
         {
@@ -119,7 +120,7 @@ def to_task(article: Article, task_id: int) -> dict[str, Any]:
         "annotations": [
             {
                 "id": task_id,
-                "completed_by": 1,
+                "completed_by": annotator,
                 "result": result,
                 "was_cancelled": False,
                 "ground_truth": False,
@@ -134,8 +135,15 @@ def to_task(article: Article, task_id: int) -> dict[str, Any]:
     }
 
 
-def export_articles(articles: list[Article], first_task_id: int = 1) -> list[dict[str, Any]]:
-    return [to_task(a, first_task_id + i) for i, a in enumerate(articles)]
+def export_articles(articles: list[Article], first_task_id: int = 1, annotator: int = 1,
+                    second_round: bool = False) -> list[dict[str, Any]]:
+    """Tasks for an export; ``second_round`` marks them as blind second annotations
+    (data.annotation_round = "second"), which the loader keeps apart from training data."""
+    if second_round:
+        from data.labelstudio import ROUND_FIELD, SECOND_ROUND
+
+        articles = [replace(a, meta={**a.meta, ROUND_FIELD: SECOND_ROUND}) for a in articles]
+    return [to_task(a, first_task_id + i, annotator) for i, a in enumerate(articles)]
 
 
 def _read_dir(paths: list[Path]) -> list[Article]:
@@ -154,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("paths", nargs="+", type=Path)
     exp.add_argument("--out", type=Path, required=True)
     exp.add_argument("--first-task-id", type=int, default=1)
+    exp.add_argument("--annotator", type=int, default=1, help="completed_by id written into each annotation")
+    exp.add_argument("--second-round", action="store_true",
+                     help="mark the tasks as blind second annotations (kept out of training; see eval.agreement)")
     back = sub.add_parser("from-export", help="write one markup file per task of an export")
     back.add_argument("export", type=Path)
     back.add_argument("--out-dir", type=Path, required=True)
@@ -177,13 +188,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cmd == "to-export":
         articles = _read_dir(args.paths)
-        args.out.write_text(json.dumps(export_articles(articles, args.first_task_id), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tasks = export_articles(articles, args.first_task_id, args.annotator, args.second_round)
+        args.out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {len(articles)} tasks to {args.out}")
         return 0
     from data.labelstudio import load_export
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    for article in load_export(args.export).articles:
+    loaded = load_export(args.export)
+    for article in loaded.articles + loaded.second:
         (args.out_dir / f"{article.article_id}.txt").write_text(render_markup(article), encoding="utf-8")
     return 0
 
