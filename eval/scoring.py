@@ -2,7 +2,9 @@
 
 Both span sets are projected onto one word tokenization (eval.words) as IOB2 tags and
 scored with seqeval in strict mode (scheme IOB2), entity level, per type, micro and macro.
-Spans whose edges are not word edges are snapped outwards and counted.
+Spans whose edges are not word edges are snapped outwards and counted. Beside strict
+seqeval: nervaluate's partial / type-only schemes (eval.partial), bootstrap intervals over
+articles (eval.bootstrap), slices by any data field (eval.slices) and a label confusion table.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from typing import Any
 
 from data.labels import LABELS
 from data.spans import Span
+from eval.bootstrap import article_counts, confidence_intervals
+from eval.partial import scheme_scores
+from eval.slices import group_by
 from eval.words import word_ranges
 from training.alignment import AlignmentIssues, spans_to_tags
 
@@ -97,23 +102,50 @@ def classify_errors(gold: list[Span], pred: list[Span]) -> dict[str, list[dict[s
     return out
 
 
-def score(articles: list[ArticleEval], slice_fields: tuple[str, ...] = ("source",)) -> dict[str, Any]:
-    """Overall strict scores, per-slice micro scores, error counts and per-article errors."""
+NONE = "(none)"
+
+
+def confusion_counts(errors_per_article: list[dict[str, list[dict[str, Any]]]]) -> dict[str, dict[str, int]]:
+    """Gold label x predicted label over overlapping span pairs (exact or not); "(none)" rows
+    and columns hold missed gold spans and spurious predictions."""
+    names = [*LABELS, NONE]
+    table = {g: dict.fromkeys(names, 0) for g in names}
+    for errors in errors_per_article:
+        for item in errors["correct"]:
+            table[item["pred"]["label"]][item["pred"]["label"]] += 1
+        for kind in ("boundary", "label", "label_and_boundary"):
+            for item in errors[kind]:
+                table[item["gold"]["label"]][item["pred"]["label"]] += 1
+        for item in errors["false_negative"]:
+            table[item["gold"]["label"]][NONE] += 1
+        for item in errors["false_positive"]:
+            table[NONE][item["pred"]["label"]] += 1
+    return table
+
+
+def score(articles: list[ArticleEval], slice_fields: tuple[str, ...] = ("source",), resamples: int = 2000,
+          seed: int = 13) -> dict[str, Any]:
+    """Strict seqeval scores, nervaluate schemes, bootstrap intervals over articles, slices
+    (each with its own intervals), label confusion, error counts and per-article errors."""
     gold_seqs, pred_seqs, alignment = to_tag_sequences(articles)
     result = seqeval_scores(gold_seqs, pred_seqs)
+    counts = article_counts(gold_seqs, pred_seqs)
     slices: dict[str, dict[str, Any]] = {}
-    for field_name in slice_fields:
-        values = sorted({str(a.meta.get(field_name, "")) for a in articles})
-        for value in values:
-            idx = [i for i, a in enumerate(articles) if str(a.meta.get(field_name, "")) == value]
+    for key in slice_fields:
+        for value, idx in group_by(articles, key).items():
             sub = seqeval_scores([gold_seqs[i] for i in idx], [pred_seqs[i] for i in idx])
-            slices[f"{field_name}={value}"] = {"articles": len(idx), "micro": sub["micro"], "per_label": sub["per_label"]}
-    per_article = []
+            interval = confidence_intervals(counts[idx], resamples, seed)["f1"]["micro"]
+            slices[f"{key}={value}"] = {"key": key, "value": value, "articles": len(idx), "micro": sub["micro"],
+                                        "micro_f1_ci": [interval["low"], interval["high"]], "per_label": sub["per_label"]}
+    per_article, all_errors = [], []
     totals: Counter = Counter()
     for art in articles:
         errors = classify_errors(art.gold, art.pred)
+        all_errors.append(errors)
         totals.update({k: len(v) for k, v in errors.items()})
         per_article.append({"article_id": art.article_id, "source": art.meta.get("source", ""), "gold": len(art.gold),
                             "pred": len(art.pred), **{k: v for k, v in errors.items() if k != "correct"}})
-    return {**result, "slices": slices, "error_counts": dict(totals), "alignment": alignment,
-            "articles": len(articles), "words": sum(len(s) for s in gold_seqs), "per_article": per_article}
+    return {**result, "schemes": scheme_scores(gold_seqs, pred_seqs), "confidence": confidence_intervals(counts, resamples, seed),
+            "slices": slices, "confusion": confusion_counts(all_errors), "error_counts": dict(totals),
+            "alignment": alignment, "articles": len(articles), "words": sum(len(s) for s in gold_seqs),
+            "per_article": per_article}
