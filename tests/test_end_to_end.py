@@ -38,7 +38,7 @@ def test_pipeline_loads_without_project_code(trained):
 
 def test_report_files_and_keys(trained):
     metrics = json.loads((trained / "report" / "metrics.json").read_text())
-    assert metrics["schema"] == "attack-spans-eval/1" and metrics["mode"] == "strict" and metrics["scheme"] == "IOB2"
+    assert metrics["schema"] == "attack-spans-eval/2" and metrics["mode"] == "strict" and metrics["scheme"] == "IOB2"
     assert set(metrics["per_label"]) == {"WEAPON", "COUNT", "LOCATION", "CASUALTY", "ACTOR"}
     assert metrics["articles"] >= 1 and "source=seed" in metrics["slices"]
     assert (trained / "report" / "report.md").read_text().startswith("# Evaluation report")
