@@ -9,7 +9,7 @@ export TOKENIZERS_PARALLELISM ?= false
 
 LS_VENV := .venv-ls
 
-.PHONY: run test check-data lint venv venv-dev studio-server clean
+.PHONY: run test check-data lint venv venv-dev studio-server chromium agreement clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,15 @@ $(LS_VENV)/.installed:
 	$(PYTHON) -m tests.studio_server init $(LS_VENV)/template
 	touch $@
 
+# Debian's chromium renders report.html once in the tests (a headless screenshot).
+CHROMIUM ?= /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+
 venv: $(VENV)/.runtime
 venv-dev: $(VENV)/.dev
 studio-server: $(LS_VENV)/.installed
+chromium: $(CHROMIUM)
 
 ## make run: train on data/annotations (offline default backbone), evaluate the held-out split,
 ## write artifacts/model/ and artifacts/report/
@@ -42,13 +48,17 @@ run: venv
 	$(PY) -m training --output_dir artifacts/model --report_dir artifacts/report $(ARGS)
 
 ## make test: the offline test suite (integration tests start a local Label Studio on 127.0.0.1)
-test: venv-dev studio-server
+test: venv-dev studio-server chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 ## make check-data: validate every export in data/annotations, lint, print corpus statistics
 check-data: venv
 	$(PY) -m data.check data/annotations --strict
+
+## make agreement: blind double annotation vs first annotation (docs/agreement.md)
+agreement: venv
+	$(PY) -m eval.agreement data/annotations --out artifacts/agreement
 
 lint: venv-dev
 	$(PY) -m ruff check .

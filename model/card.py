@@ -7,16 +7,53 @@ from pathlib import Path
 from typing import Any
 
 from data.labels import LABELS
-from eval.report import scores_table
+from eval.report import summary_table
 
 
 def data_table(articles_by_split: dict[str, list]) -> str:
-    lines = ["| split | articles | " + " | ".join(LABELS) + " | spans |", "|---" * (len(LABELS) + 3) + "|"]
+    """Articles, words, sources and spans per label for each split."""
+    lines = ["| split | articles | words | sources | " + " | ".join(LABELS) + " | spans |", "|---" * (len(LABELS) + 5) + "|"]
     for split, articles in articles_by_split.items():
         counts = Counter(s.label for a in articles for s in a.spans)
-        lines.append(f"| {split} | {len(articles)} | " + " | ".join(str(counts[lab]) for lab in LABELS)
+        sources = ", ".join(f"{k} {v}" for k, v in sorted(Counter(a.source for a in articles).items()))
+        words = sum(len(a.text.split()) for a in articles)
+        lines.append(f"| {split} | {len(articles)} | {words} | {sources} | " + " | ".join(str(counts[lab]) for lab in LABELS)
                      + f" | {sum(counts.values())} |")
     return "\n".join(lines)
+
+
+def baseline_table(metrics: dict[str, Any]) -> str:
+    """Model vs the spaCy baseline per label: strict F1 and the difference."""
+    base = metrics["baseline"]
+    lines = ["| label | model F1 | baseline F1 | difference |", "|---|---|---|---|"]
+    for name in [*LABELS, "micro"]:
+        m = (metrics["micro"] if name == "micro" else metrics["per_label"][name])["f1"]
+        b = (base["micro"] if name == "micro" else base["per_label"][name])["f1"]
+        lines.append(f"| {name} | {m:.3f} | {b:.3f} | {m - b:+.3f} |")
+    return "\n".join(lines)
+
+
+def evaluation_section(metrics: dict[str, Any]) -> list[str]:
+    conf = metrics["confidence"]
+    parts = ["## Held-out evaluation", "",
+             f"Split `{metrics['split']}`: {metrics['articles']} articles never seen in training (split by incident; "
+             "the five real seed articles are always here). Strict = seqeval strict, IOB2, entity level; partial and "
+             "type-only = nervaluate's `partial` and `ent_type`; all on the model's output for the raw article text. "
+             f"95% CI: {conf['method']} ({conf['resamples']} resamples).", "", summary_table(metrics), ""]
+    for name, sl in metrics["slices"].items():
+        m = sl["micro"]
+        parts.append(f"- {name}: {sl['articles']} articles, micro F1 {m['f1']:.3f} "
+                     f"(95% CI {sl['micro_f1_ci'][0]:.3f}-{sl['micro_f1_ci'][1]:.3f}, support {m['support']})")
+    parts.append("")
+    if metrics.get("agreement"):
+        a = metrics["agreement"]
+        parts += [f"Ceiling: two annotators working blind agree at strict micro F1 {a['strict']['micro']:.3f} "
+                  f"(partial {a['partial']['micro']:.3f}) over {a['articles']} double-annotated articles.", ""]
+    if metrics.get("baseline"):
+        b = metrics["baseline"]
+        parts += ["## Baseline", "", f"{b['name']} ({b['version']}) on the same articles, scored by the same harness:", "",
+                  baseline_table(metrics), ""]
+    return parts
 
 
 def render_card(outcome, metrics: dict[str, Any] | None) -> str:
@@ -45,21 +82,17 @@ def render_card(outcome, metrics: dict[str, Any] | None) -> str:
         "", data_table(outcome.articles), "",
     ]
     if metrics:
-        parts += ["## Held-out evaluation", "",
-                  f"Split `{metrics['split']}`: {metrics['articles']} articles never seen in training (split by "
-                  "incident; the five real seed articles are always here). seqeval strict, IOB2, entity level, "
-                  "on the model's output for the raw article text.", "", scores_table(metrics), ""]
-        for name, sl in metrics["slices"].items():
-            m = sl["micro"]
-            parts.append(f"- {name}: {sl['articles']} articles, micro P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} (support {m['support']})")
-        parts.append("")
+        parts += evaluation_section(metrics)
     parts += [
         "## Limits", "",
-        "- Uncased backbone: capitalisation cues (proper names, datelines) are invisible to the model.",
+        "- Uncased backbone: capitalisation cues (proper names, datelines) are invisible to the model; the "
+        "pipeline's `word` field is lowercased (take the surface from `start`/`end`).",
         "- Most training articles are written by the team in news style about real incidents; only a few are "
         "scraped real articles. Expect lower scores on real web pages, other languages, and conflicts or "
         "weapon types the corpus covers thinly.",
-        "- The held-out split is small; scores move by several points between runs and splits.",
+        "- The held-out split is small: see the width of the 95% intervals above before reading a difference.",
+        "- Even two careful annotators disagree on role labels (the agreement ceiling above); the model cannot be "
+        "more consistent than its labels.",
         "- Role-specific labels (COUNT, CASUALTY, ACTOR) depend on sentence meaning and are the hardest.",
         "", "## Provenance", "",
         "Files beside the weights: `run_config.json` (every setting), `split_manifest.json` (each article's "

@@ -67,6 +67,9 @@ class TrainConfig:
     device: str = field(default="auto", metadata={"help": "auto (GPU when present), cpu or cuda."})
     keep_checkpoints: bool = field(default=False, metadata={"help": "Keep the per-epoch checkpoints folder after training."})
     skip_eval: bool = field(default=False, metadata={"help": "Train and save only; no held-out report."})
+    baseline: bool = field(default=True, metadata={"help": "Score the spaCy baseline on the same held-out articles (--no_baseline to skip)."})
+    bootstrap_resamples: int = field(default=2000, metadata={"help": "Bootstrap resamples for the 95% confidence intervals over articles."})
+    quiet: bool = field(default=False, metadata={"help": "No progress bars (they are shown only on a terminal anyway)."})
 
     def validate(self) -> None:
         if self.precision not in PRECISIONS:
@@ -80,6 +83,8 @@ class TrainConfig:
             raise ValueError("either epochs or max_steps must be positive")
         if self.learning_rate <= 0:
             raise ValueError("learning_rate must be positive")
+        if self.bootstrap_resamples < 100:
+            raise ValueError("bootstrap_resamples must be >= 100 for a usable 95% interval")
 
 
 @dataclass

@@ -185,7 +185,7 @@ def train(run: RunConfig) -> TrainOutcome:
         fp16=precision == "fp16",
         dataloader_num_workers=0,
         save_only_model=True,
-        disable_tqdm=not sys.stderr.isatty(),
+        disable_tqdm=run.train.quiet or not sys.stderr.isatty(),
     )
     trainer = Trainer(
         model=model,
