@@ -93,6 +93,14 @@ def _by_label(disagreements: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return {lab: dict(c) for lab, c in out.items()}
 
 
+def ceiling_text(ceiling: dict[str, Any]) -> str:
+    """One sentence for reports: what the agreement block of metrics.json means."""
+    return (f"Ceiling: a blind second annotator scores strict micro F1 {ceiling['strict']['micro']:.3f} (partial "
+            f"{ceiling['partial']['micro']:.3f}) against the adjudicated gold on {ceiling['articles']} double-annotated "
+            "articles of all splits; before adjudication the two annotations agreed less (docs/agreement.md). A model "
+            "near this line is as consistent as the labels allow.")
+
+
 def agreement_table(result: dict[str, Any]) -> str:
     """Markdown table: strict and partial P/R/F1 per label and micro."""
     lines = ["| label | first | second | strict P | strict R | strict F1 | partial P | partial R | partial F1 |",

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from data.labels import LABELS
+from eval.agreement import ceiling_text
 from eval.scoring import classify_errors
 
 NAMES = [*LABELS, "micro"]
@@ -185,8 +186,7 @@ def render_html(metrics: dict[str, Any], evals) -> str:
              f"{conf['articles']} articles."]
     if metrics.get("agreement"):
         a = metrics["agreement"]
-        notes.append(f"Ceiling: blind double annotation of {a['articles']} articles agrees at strict micro F1 "
-                     f"{a['strict']['micro']:.3f} (partial {a['partial']['micro']:.3f}).")
+        notes.append(escape(ceiling_text(a)))
     if metrics.get("baseline"):
         notes.append(f"Baseline: {escape(metrics['baseline']['name'])} ({escape(metrics['baseline']['version'])}).")
     errors = [classify_errors(a.gold, a.pred) for a in evals]

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from data.labels import LABELS
+from eval.agreement import ceiling_text
 from eval.html import render_html
 
 NAMES = [*LABELS, "micro"]
@@ -104,9 +105,7 @@ def render_markdown(metrics: dict[str, Any]) -> str:
            "that are noise.", ""]
     if metrics.get("agreement"):
         a = metrics["agreement"]
-        out += [f"Ceiling: two annotators working blind agree at strict micro F1 {a['strict']['micro']:.3f} "
-                f"(partial {a['partial']['micro']:.3f}) on {a['articles']} double-annotated articles "
-                "(docs/agreement.md). Scores near the ceiling are as good as the labels allow.", ""]
+        out += [ceiling_text(a), ""]
     if metrics.get("baseline"):
         b = metrics["baseline"]
         out += [f"Baseline: {b['name']} ({b['version']}), same articles, same scoring; strict micro F1 "

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from data.labels import LABELS
+from eval.agreement import ceiling_text
 from eval.report import summary_table
 
 
@@ -47,8 +48,7 @@ def evaluation_section(metrics: dict[str, Any]) -> list[str]:
     parts.append("")
     if metrics.get("agreement"):
         a = metrics["agreement"]
-        parts += [f"Ceiling: two annotators working blind agree at strict micro F1 {a['strict']['micro']:.3f} "
-                  f"(partial {a['partial']['micro']:.3f}) over {a['articles']} double-annotated articles.", ""]
+        parts += [ceiling_text(a), ""]
     if metrics.get("baseline"):
         b = metrics["baseline"]
         parts += ["## Baseline", "", f"{b['name']} ({b['version']}) on the same articles, scored by the same harness:", "",
