@@ -196,7 +196,8 @@ def render_html(metrics: dict[str, Any], evals) -> str:
             "Strict = seqeval strict IOB2 entity level; partial and type-only = nervaluate's partial and ent_type.</p>",
             "<h2>Summary</h2>", summary_html(metrics), "".join(f"<p class='note'>{n}</p>" for n in notes),
             "<h2>F1 per label</h2>", bar_chart(metrics),
-            "<h2>Slices</h2>", slices_html(metrics["slices"]),
+            "<h2>Slices</h2>", "<p class='note'>Intervals of slices with a handful of articles are not meaningful "
+            "(one article: zero width).</p>", slices_html(metrics["slices"]),
             "<h2>Label confusion (overlapping spans)</h2>", confusion_html(metrics["confusion"]),
             f"<h2>Articles ({len(evals)}, most errors first)</h2>", f"<p class='legend'>{legend}</p>",
             *[article_html(evals[i], errors[i]) for i in order]]

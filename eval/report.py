@@ -117,7 +117,8 @@ def render_markdown(metrics: dict[str, Any]) -> str:
         out.append(f"| {name} | " + " | ".join(f"{s[k]['f1']:.3f}" for k in ("strict", "exact", "partial", "ent_type")) + " |")
     out.append("")
     if metrics["slices"]:
-        out += ["## Slices", "", "| slice | articles | precision | recall | F1 | 95% CI | support |", "|---|---|---|---|---|---|---|"]
+        out += ["## Slices", "", "Intervals of slices with a handful of articles are not meaningful (one article: zero width).", "",
+                "| slice | articles | precision | recall | F1 | 95% CI | support |", "|---|---|---|---|---|---|---|"]
         for name, sl in metrics["slices"].items():
             m, (lo, hi) = sl["micro"], sl["micro_f1_ci"]
             out.append(f"| {name} | {sl['articles']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} "
