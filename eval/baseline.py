@@ -37,10 +37,11 @@ WEAPON_MODIFIERS = ["ballistic", "cruise", "guided", "suicide", "kamikaze", "att
                     "sniper", "assault", "machine", "fpv", "shahed", "kalibr", "iskander", "kinzhal", "qassam"]
 APPROXIMATORS = ["at", "least", "up", "to", "more", "than", "about", "around", "nearly", "some", "over", "almost",
                  "approximately", "roughly"]
-QUANTITY_WORDS = ["dozens", "dozen", "several", "scores", "hundreds", "multiple", "numerous", "a", "few", "two"]
+# "a" alone is never a count (spec); it only opens "a dozen", "a few", "a handful"
+QUANTITY_WORDS = ["dozens", "dozen", "several", "scores", "hundreds", "multiple", "numerous", "few", "handful", "many"]
 PEOPLE_NOUNS = ["soldier", "troop", "civilian", "people", "person", "personnel", "member", "child", "woman", "man",
                 "fighter", "militant", "officer", "policeman", "worker", "contractor", "servicemember", "sailor",
-                "guard", "resident", "passenger", "student", "marine", "staff", "crew", "police"]
+                "guard", "resident", "passenger", "student", "marine", "staff", "crew", "police", "employee", "force"]
 HARM_LEMMAS = {"kill", "wound", "injure", "die", "hurt", "dead", "casualty", "injury", "death", "fatality", "toll"}
 ATTACK_LEMMAS = {"attack", "claim", "fire", "launch", "strike", "target", "deny", "responsibility", "intercept",
                  "shoot", "bomb", "shell", "accuse", "blame", "carry", "raid", "ambush", "kill", "hit"}
@@ -59,7 +60,7 @@ def weapon_patterns() -> list[dict[str, Any]]:
 
 
 def _number_prefix() -> list[dict[str, Any]]:
-    return [{"LOWER": {"IN": APPROXIMATORS}, "OP": "*"},
+    return [{"LOWER": {"IN": APPROXIMATORS}, "OP": "*"}, {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
             {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": QUANTITY_WORDS}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
 
 
@@ -93,8 +94,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _has_number(span) -> bool:
-    return any(t.like_num or t.lower_ in QUANTITY_WORDS for t in span)
+def _has_number(span, article_counts: bool = False) -> bool:
+    """A number or quantity word; "a"/"an" count only for people ("an Iraqi employee" was
+    injured is a CASUALTY, "a rocket" has no COUNT)."""
+    words = QUANTITY_WORDS + (["a", "an"] if article_counts else [])
+    return any(t.like_num or t.lower_ in words for t in span)
 
 
 class SpacyBaseline:
@@ -134,14 +138,14 @@ def spans_from_doc(doc, matcher) -> list[Span]:
             if not _has_number(doc[start:end]):
                 continue
         elif label == "CASUALTY":
-            if span[0].lower_ != "no" and not _has_number(span):
+            if span[0].lower_ != "no" and not _has_number(span, article_counts=True):
                 continue
             if not any(t.lemma_.lower() in HARM_LEMMAS for t in span.sent):
                 continue
         candidates.append((start, end, label))
     spans = []
     for start, end, label in candidates:
-        if label != "CASUALTY":
+        if label not in ("CASUALTY", "COUNT"):  # "a dozen", "the three wounded" keep their first word
             start, end = _trim(doc, start, end)
         if start < end:
             spans.append(doc[start:end])

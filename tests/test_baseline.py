@@ -35,6 +35,10 @@ def test_rule_layer_weapon_count_casualty(baseline):
     assert ("one-way attack drones", "WEAPON") in spans and ("two", "COUNT") in spans
     assert ("Two US soldiers", "CASUALTY") in spans
     assert ("No injuries", "CASUALTY") in found(baseline, "No injuries were reported after the rocket attack.")
+    single = found(baseline, "A Katyusha rocket hit the base, and a dozen drones followed.")
+    assert not any(text.lower() == "a" for text, _ in single)  # "a" is never a COUNT
+    assert ("a dozen", "COUNT") in single
+    assert ("An Iraqi employee", "CASUALTY") in found(baseline, "An Iraqi employee was injured when a rocket hit the base.")
 
 
 def test_adjectival_nationality_is_not_an_actor(baseline):
