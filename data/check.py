@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from data.labels import LABELS
-from data.labelstudio import ExportError, annotation_files, load_exports
+from data.labelstudio import ExportError, annotation_files, load_exports, second_annotation_errors
 from data.lint import Finding, lint_article
 from data.spans import Article
 
@@ -78,19 +78,6 @@ def field_errors(article: Article) -> list[str]:
         date = str(article.meta.get("event_date", ""))
         if date and not DATE.match(date):
             errors.append(f"{where}: data.event_date {date!r} is not YYYY-MM-DD")
-    return errors
-
-
-def second_annotation_errors(first: list[Article], second: list[Article]) -> list[str]:
-    """A second annotation must annotate exactly the text of a first-annotated article."""
-    by_id = {a.article_id: a for a in first}
-    errors = []
-    for article in second:
-        original = by_id.get(article.article_id)
-        if original is None:
-            errors.append(f"{article.where()}: second annotation of an article that has no first annotation")
-        elif original.text != article.text:
-            errors.append(f"{article.where()}: second annotation's text differs from the first annotation's ({original.where()})")
     return errors
 
 

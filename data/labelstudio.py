@@ -85,6 +85,19 @@ def is_second_annotation(article: Article) -> bool:
     return str(article.meta.get(ROUND_FIELD, "")) == SECOND_ROUND
 
 
+def second_annotation_errors(first: list[Article], second: list[Article]) -> list[str]:
+    """A second annotation must annotate exactly the text of a first-annotated article."""
+    by_id = {a.article_id: a for a in first}
+    errors = []
+    for article in second:
+        original = by_id.get(article.article_id)
+        if original is None:
+            errors.append(f"{article.where()}: second annotation of an article that has no first annotation")
+        elif original.text != article.text:
+            errors.append(f"{article.where()}: second annotation's text differs from the first annotation's ({original.where()})")
+    return errors
+
+
 @dataclass
 class LoadResult:
     articles: list[Article]  # first annotations: the gold used for training and evaluation

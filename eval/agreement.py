@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from data.labels import LABELS
-from data.labelstudio import export_paths, load_exports
+from data.labelstudio import export_paths, load_exports, second_annotation_errors
 from data.spans import Article
 from eval.partial import scheme_scores
 from eval.scoring import ArticleEval, classify_errors, seqeval_scores, to_tag_sequences
@@ -38,21 +38,14 @@ _KINDS = {"false_negative": "first_only", "false_positive": "second_only", "boun
 
 def pair_articles(first: list[Article], second: list[Article]) -> list[ArticleEval]:
     """Pairs by article_id (gold = first, pred = second); the texts must be identical."""
-    by_id = {a.article_id: a for a in first}
-    pairs, problems = [], []
-    for b in sorted(second, key=lambda a: a.article_id):
-        a = by_id.get(b.article_id)
-        if a is None:
-            problems.append(f"{b.where()}: no first annotation of article {b.article_id}")
-        elif a.text != b.text:
-            problems.append(f"{b.where()}: text differs from the first annotation ({a.where()})")
-        else:
-            pairs.append(ArticleEval(a.article_id, a.text, a.spans, b.spans, a.meta))
+    problems = second_annotation_errors(first, second)
     if problems:
         raise ValueError("cannot compare annotations:\n  " + "\n  ".join(problems))
-    if not pairs:
+    if not second:
         raise ValueError("no article is annotated twice: nothing to compare")
-    return pairs
+    by_id = {a.article_id: a for a in first}
+    return [ArticleEval(b.article_id, b.text, by_id[b.article_id].spans, b.spans, by_id[b.article_id].meta)
+            for b in sorted(second, key=lambda a: a.article_id)]
 
 
 def agreement(first: list[Article], second: list[Article]) -> dict[str, Any]:

@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from data.labels import LABELS
-from data.labelstudio import export_paths, load_exports
 from data.split import split_from_manifest
 from eval.bootstrap import article_counts, paired_bootstrap
-from eval.evaluate import BASELINE, load_predictor, predict_articles, select_split
+from eval.evaluate import BASELINE, articles_to_score, load_predictor, predict_articles
 from eval.scoring import to_tag_sequences
 
 COMPARE_SCHEMA = "attack-spans-compare/1"
@@ -49,11 +48,8 @@ def compare_evals(evals_a, evals_b, resamples: int = 2000, seed: int = 13) -> di
 
 def compare(model_a: str, model_b: str, exports: list[str], split: str = "test", manifest: str | None = None,
             resamples: int = 2000, seed: int = 13, quiet: bool = False) -> dict[str, Any]:
-    loaded = load_exports(export_paths(exports))
     manifest_path = Path(manifest) if manifest else Path(model_a if model_a != BASELINE else model_b) / "split_manifest.json"
-    articles = select_split(loaded.articles, split, manifest_path)
-    if not articles:
-        raise ValueError(f"no articles in split {split!r} of {exports}")
+    _, articles = articles_to_score(exports, split, manifest_path)
     for model in (model_a, model_b):
         seen = trained_on(model, articles)
         if seen:

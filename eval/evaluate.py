@@ -44,6 +44,15 @@ def select_split(articles, split: str, manifest_path: Path | None):
     return [a for a in articles if assignment[a.article_id] == split]
 
 
+def articles_to_score(exports: list[str], split: str, manifest_path: Path | None):
+    """Load the exports and keep one split's articles (an empty selection is an error)."""
+    loaded = load_exports(export_paths(exports))
+    articles = select_split(loaded.articles, split, manifest_path)
+    if not articles:
+        raise ValueError(f"no articles in split {split!r} of {exports}")
+    return loaded, articles
+
+
 def load_predictor(model: str | Path):
     """A callable text -> spans: the spaCy baseline for "baseline", else a model folder."""
     if str(model) == BASELINE:
@@ -81,11 +90,8 @@ def evaluate(model_dir: str | Path, exports: list[str], split: str = "test", out
              manifest: str | Path | None = None, predictor=None, slice_fields: tuple[str, ...] = DEFAULT_SLICES,
              baseline: bool = False, resamples: int = 2000, seed: int = 13, quiet: bool = False) -> dict[str, Any]:
     """Run the model on each selected article's text, score against gold, write the report."""
-    loaded = load_exports(export_paths(exports))
     manifest_path = Path(manifest) if manifest else (None if str(model_dir) == BASELINE else Path(model_dir) / "split_manifest.json")
-    articles = select_split(loaded.articles, split, manifest_path)
-    if not articles:
-        raise ValueError(f"no articles in split {split!r} of {exports}")
+    loaded, articles = articles_to_score(exports, split, manifest_path)
     predictor = predictor or load_predictor(model_dir)
     evals, seconds = predict_articles(predictor, articles, f"{Path(str(model_dir)).name} on {split}", quiet)
     metrics = {"schema": METRICS_SCHEMA, "model": str(model_dir), "exports": [str(e) for e in exports], "split": split,
